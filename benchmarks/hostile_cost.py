@@ -23,6 +23,8 @@ to the same measure of ``data/`` taken in the same run:
   are 5 MB; the goal is at most 60 s and 1 GB);
 - ``cycles``: a Markdown file whose cards state prerequisites that close many
   overlapping cycles.
+- ``page`` (only when asked): a saved web page of prose around 100,000 comment openers
+  that nothing closes, a 2 MB comment and a start tag of 200,000 attributes;
 - ``long`` (only when asked): sixty such paragraphs (6 MB, about 760,000 words), past the
   build's limit of words (``extraction.limits.MAX_BUILD_WORDS``): the build reads the
   words before it, and its peak is the bound for any input.
@@ -145,6 +147,19 @@ def cycles(folder: Path, concepts: int = 400, links: int = 4) -> Path:
     return path
 
 
+def page(folder: Path, openers: int = 100_000, comment: int = 2_000_000) -> Path:
+    """A saved web page of a few paragraphs of prose around markup made to be expensive:
+    ``openers`` comment openers that nothing closes (``<!-- a >``), a comment of
+    ``comment`` characters, and a start tag of 200,000 attributes."""
+    rng, vocab = random.Random(5), vocabulary(500, seed=5)
+    prose = [f"<p>{_words(rng, vocab, 20).capitalize()}.</p>" for _ in range(20)]
+    parts = ["<h1>Expensive page</h1>", *prose[:10], "<!--", "a b " * (comment // 4), "-->"]
+    parts += [*prose[10:], "<a b=c" + " d" * 200_000 + ">", "<!-- a >" * openers]
+    path = folder / "page.html"
+    path.write_text("\n".join(parts), encoding="utf-8")
+    return path
+
+
 def _counts(graph_file: Path) -> tuple[int, int]:
     """The nodes and edges of a graph file, counted in another process: loading a large
     graph here would raise this process's memory, and Linux counts a parent's resident
@@ -209,6 +224,7 @@ def inputs(folder: Path, names: list[str], rows: list[int]) -> dict[str, Path]:
         "wrapped": lambda: wrapped(folder),
         "cycles": lambda: cycles(folder),
         "long": lambda: paragraphs(folder, count=60),
+        "page": lambda: page(folder),
     }
     out: dict[str, Path] = {"data": makers["data"]()}
     for name in names:
@@ -226,7 +242,7 @@ def main(argv: list[str] | None = None) -> int:
         "--inputs",
         nargs="+",
         default=["paragraphs", "wrapped", "cards", "cycles"],
-        choices=["data", "paragraphs", "wrapped", "cards", "cycles", "long"],
+        choices=["data", "paragraphs", "wrapped", "cards", "cycles", "long", "page"],
     )
     parser.add_argument("--cards", nargs="+", type=int, default=[100_000], metavar="N")
     parser.add_argument("--code", type=Path, default=ROOT, help="checkout whose CLI builds")

@@ -39,6 +39,7 @@ from typing import Any
 from pydantic_core import SchemaValidator, ValidationError
 from pydantic_core import core_schema as cs
 
+from extraction.limits import MAX_LINE_CHARS
 from graph.io import SCHEMA
 
 #: The format's name, and the version this code reads and writes (``SCHEMA``).
@@ -46,6 +47,13 @@ FORMAT, VERSION = SCHEMA.split("/")[0], int(SCHEMA.split("/")[1])
 
 # The JSON types, strict: no "2" for 2, no true for 1, no 2.0 for a whole number.
 TEXT = cs.str_schema(strict=True)
+#: Most characters of a concept's name (its id, label, aliases, and the ends of its
+#: relations): the longest line a reader keeps (``MAX_LINE_CHARS``), so that no name a
+#: build writes is refused. The names a build gives are phrases of tens of characters
+#: (the longest in a 5,800-concept textbook graph: 55); every export and query compiles
+#: a pattern of a concept's names, at about 10 µs a character (a 10 MB label: minutes).
+MAX_NAME_CHARS = MAX_LINE_CHARS
+NAME = cs.str_schema(strict=True, max_length=MAX_NAME_CHARS)
 WHOLE = cs.int_schema(strict=True, ge=-(2**63), lt=2**63)
 # A number: a JSON integer stays an int (written back as it was read), else a finite float.
 NUMBER = cs.union_schema(
@@ -152,8 +160,8 @@ CANDIDATE = record(
 NODE = record(
     "Node",
     {
-        "label": TEXT,
-        "aliases": list_of(TEXT),
+        "label": NAME,
+        "aliases": list_of(NAME),
         "definition": TEXT,
         "definition_evidence": maybe(EVIDENCE),
         "importance": NUMBER,
@@ -162,7 +170,7 @@ NODE = record(
         "first_seen": maybe(pair(TEXT, WHOLE)),
         "cards": list_of(TEXT),
         "selection": maybe(SELECTION),
-        "id": TEXT,
+        "id": NAME,
     },
     {"id"},
 )
@@ -176,12 +184,12 @@ _RELATION = {
 }
 #: A relation between two concepts, with the sentences that state it.
 EDGE = record(
-    "Edge", {**_RELATION, "source": TEXT, "target": TEXT, "key": WHOLE}, {"source", "target"}
+    "Edge", {**_RELATION, "source": NAME, "target": NAME, "key": WHOLE}, {"source", "target"}
 )
 #: A prerequisite weighed and left out (``graph.prerequisites_rejected``).
 REJECTED = record(
     "Rejected",
-    {"source": TEXT, "target": TEXT, **_RELATION, "reason": TEXT},
+    {"source": NAME, "target": NAME, **_RELATION, "reason": TEXT},
     {"source", "target"},
 )
 
@@ -367,6 +375,11 @@ def _problem(error: Any) -> tuple[str, str]:
         reason = f"expected {_EXPECTED[kind]}, got {describe(value)}"
     elif kind == "finite_number" or (isinstance(value, float) and not math.isfinite(value)):
         reason = "not a finite number (JSON has no NaN or Infinity)"
+    elif kind == "string_too_long":
+        reason = (
+            f"a name of {len(value):,} characters, over the {MAX_NAME_CHARS:,}-character "
+            "limit (a concept's name is a phrase of a line at most)"
+        )
     elif kind in {"too_short", "too_long"}:
         reason = f"expected 2 items, got {len(value)}"
     else:

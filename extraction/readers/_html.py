@@ -250,6 +250,72 @@ class _TextExtractor(HTMLParser):
             self.lines[-1].text += re.sub(r"[ \t\r\n\f]+", " ", data)
 
 
+#: What closes a comment, a marked section (``<![CDATA[ ... ]]>``) and Word's
+#: conditional one (``<![if !supportLists]> ... <![endif]>``), as the standard library's
+#: parser finds them (``html.parser.commentclose``, ``_markupbase``).
+_COMMENT_CLOSE = re.compile(r"--\s*>")
+_SECTION_CLOSE = re.compile(r"]\s*]\s*>")
+_MS_SECTION_CLOSE = re.compile(r"]\s*>")
+#: The marked sections the parser knows, by the closer each needs (1: ``]]>``, 2: ``]>``);
+#: it reads no other (``<![$]``, ``<![foo[``) and shows each as text.
+_SECTION_CLOSERS = {"temp": 1, "cdata": 1, "ignore": 1, "include": 1, "rcdata": 1}
+_SECTION_CLOSERS |= {"if": 2, "else": 2, "endif": 2}
+#: An opener of markup: a comment, a marked section and its keyword, or any other ``<``.
+_OPENER = re.compile(r"<(?:(!--)|!\[([a-zA-Z][-_.a-zA-Z0-9]*)?)?")
+
+
+def _last_start(pattern: re.Pattern[str], text: str) -> int:
+    """Where the last match of ``pattern`` in ``text`` starts (-1: none)."""
+    last = -1
+    for found in pattern.finditer(text):
+        last = found.start()
+    return last
+
+
+def defuse_unclosed(html: str) -> str:
+    """``html`` with each opener of markup that nothing closes shown as text: a ``<``
+    after the last ``>``, a ``<!--`` after the last ``-->``, a ``<![CDATA[`` after the
+    last ``]]>`` (``<![if`` after the last ``]>``), a marked section the parser does not
+    know (``<![$]``) becomes ``&lt;``.
+
+    The standard library's parser, at the end of its input, reads each such opener by
+    searching the rest of the text for its closer and, not finding it, shows the opener
+    as text and goes on one step: a page of 100,000 ``<!-- a >`` costs minutes, where
+    it is linear once the openers are text; and one it cannot read (a section it does not
+    know) stops it part way, until all the page is given it. What the parser shows is the
+    same text.
+
+    >>> defuse_unclosed("<p>a < b</p><!-- x > y <b")
+    '<p>a < b</p>&lt;!-- x > y &lt;b'
+    >>> defuse_unclosed("<!-- kept --><![if x]>y<![endif]><![CDATA[ z ]><![$]>")
+    '<!-- kept --><![if x]>y<![endif]>&lt;![CDATA[ z ]>&lt;![$]>'
+    """
+    if "<" not in html:
+        return html
+    last_tag = html.rfind(">")
+    comment = _last_start(_COMMENT_CLOSE, html) if "<!--" in html else -1
+    section = ms_section = -1
+    if "<![" in html:
+        section, ms_section = (
+            _last_start(_SECTION_CLOSE, html),
+            _last_start(_MS_SECTION_CLOSE, html),
+        )
+
+    def shown(found: re.Match[str]) -> str:
+        at = found.start()
+        if found.group(1):
+            closes = comment >= at + 4
+        elif found.group(0).startswith("<!["):
+            name = (found.group(2) or "").lower()
+            closer = _SECTION_CLOSERS.get(name, 0)
+            closes = {1: section, 2: ms_section}.get(closer, -1) >= at + 3
+        else:
+            closes = last_tag > at
+        return found.group(0) if closes else "&lt;" + found.group(0)[1:]
+
+    return _OPENER.sub(shown, html)
+
+
 def looks_like_html(text: str) -> bool:
     """True when ``text`` contains common HTML tags or entities.
 
@@ -314,10 +380,7 @@ def html_lines(html: str) -> list[HtmlLine]:
     html = _SOUND.sub("", html)
     html = _LATEX.sub(lambda m: m.group(2), html)
     html = _CLOZE.sub(lambda m: f"<{_CLOZE_TAG}>{m.group(1)}</{_CLOZE_TAG}>", html)
-    # A "<" after the last ">" opens a tag that never closes; the standard library's
-    # parser (before Python 3.12.11) rescans the rest of the field from each one.
-    last_close = html.rfind(">") + 1
-    html = html[:last_close] + html[last_close:].replace("<", "&lt;")
+    html = defuse_unclosed(html)
     parser = _TextExtractor()
     parser.feed(html)
     parser.close()

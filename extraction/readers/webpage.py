@@ -48,7 +48,7 @@ from dataclasses import dataclass, field
 from extraction.errors import ReadError
 from extraction.limits import MAX_TEXT_LINES, Deadline
 from extraction.readers._base import CardBuilder, RawNote
-from extraction.readers._html import _BLOCK_TAGS, HtmlLine, _TextExtractor
+from extraction.readers._html import _BLOCK_TAGS, HtmlLine, _TextExtractor, defuse_unclosed
 from extraction.readers.docx import Block, block_cards
 from extraction.records import Card
 
@@ -157,6 +157,11 @@ _ROW_ENDS = frozenset({"summary", "tr", "table", "dt", "dd"})
 LONG_LINE_CHARS = 10_000
 #: Most characters of style sheets read for the classes' emphasis.
 _MAX_CSS = 200_000
+#: Most spaces in a start tag (between its attributes) before it is shown as text; a
+#: real tag has tens of attributes.
+MAX_TAG_SPACES = 10_000
+_START_TAG = re.compile(r"<[a-zA-Z]")
+_QUOTED = re.compile(r"'[^']*(?:'|\Z)|\"[^\"]*(?:\"|\Z)")
 #: Characters fed to the parser between two looks at the time budget.
 _CHUNK = 1 << 16
 
@@ -257,7 +262,8 @@ class _Marks:
     ``toggle`` of a toggle) and, in a toggle, which one (``group``); how many of its
     letters and digits are the text of links to web pages (``linked``); the font size its
     paragraph sets (``points``) and how many of its letters a larger size sets and which
-    (``sized``, ``points``)."""
+    (``sized``, ``points``); whether it goes on the line before, cut at
+    :data:`LONG_LINE_CHARS` (``goes_on``)."""
 
     number: int = 0
     level: int | None = None
@@ -268,6 +274,7 @@ class _Marks:
     linked: int = 0
     points: float = 0.0
     sized: int = 0
+    goes_on: bool = False
 
 
 class _PageExtractor(_TextExtractor):
@@ -414,6 +421,10 @@ class _PageExtractor(_TextExtractor):
             self._end_line()
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self._start(tag, attrs)
+        self._bound_line()
+
+    def _start(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if self._open_chrome(tag, attrs):
             return
         if self.code and not self.hidden:
@@ -559,10 +570,27 @@ class _PageExtractor(_TextExtractor):
                 mark.number = line + data[: len(data) - len(data.lstrip())].count("\n")
             if not mark.kind and self.toggle_stack:
                 mark.kind, mark.group = "toggle", self.toggle_stack[-1]
+        self._bound_line()
+
+    def long_tag(self) -> bool:
+        """Is the parser held at a start tag not closed after :data:`MAX_TAG_SPACES`
+        spaces outside its quoted values (a tag of a million attributes)? The parser's
+        pattern for a start tag keeps a record for each attribute it passes, about 300
+        bytes (a tag of 20 million attributes took 3 GB)."""
+        rest = self.rawdata
+        if self.cdata_elem or not _START_TAG.match(rest) or len(rest) < MAX_TAG_SPACES:
+            return False
+        unquoted = _QUOTED.sub("", rest)  # a long value (a title, an image) is one attribute
+        return sum(map(unquoted.count, " \t\n\r\f")) > MAX_TAG_SPACES
+
+    def _bound_line(self) -> None:
+        """Go on on a new line past :data:`LONG_LINE_CHARS` (text, and the spaces that
+        table cells and breaks inside them add, are appended to the line)."""
         if len(self.lines[-1].text) > LONG_LINE_CHARS and not self.code:
             kind = self._mark().kind
             self._new_line(self.lines[-1].depth)
             self._mark().kind = "dd" if kind == "dt" else kind
+            self._mark().goes_on = not kind
 
     def _new_line(self, depth: int = -1) -> None:
         super()._new_line(depth)
@@ -588,7 +616,9 @@ def page_lines(text: str, raw: RawNote | None = None) -> list[tuple[HtmlLine, _M
     """
     parser = _PageExtractor()
     deadline = Deadline()
-    for at in range(0, len(text), _CHUNK):
+    text = defuse_unclosed(text)
+    at = 0
+    while at < len(text):
         if deadline.expired():
             message = (
                 f"stopped at character {at:,} of {len(text):,}: reading took over the "
@@ -598,7 +628,16 @@ def page_lines(text: str, raw: RawNote | None = None) -> list[tuple[HtmlLine, _M
                 raise ReadError(message)
             raw.warn(message)
             break
-        parser.feed(text[at : at + _CHUNK])
+        # The parser keeps what it could not read yet (a comment, a tag, a script not
+        # closed in this chunk) and reads it again with the next; a chunk as long as what
+        # it keeps makes that rereading linear in the page, not quadratic.
+        step = max(_CHUNK, len(parser.rawdata))
+        parser.feed(text[at : at + step])
+        at += step
+        if parser.long_tag():  # left out, to the next ">": no element, and no text
+            parser.rawdata = ""
+            end = text.find(">", at)
+            at = len(text) if end < 0 else end + 1
         if len(parser.lines) > MAX_TEXT_LINES:
             raise ReadError(f"page has over {MAX_TEXT_LINES:,} lines of text, too many to be notes")
     else:
@@ -702,6 +741,31 @@ def _explained(lines: list[tuple[HtmlLine, _Marks]], k: int) -> int:
     return end
 
 
+def _joined(
+    lines: list[tuple[HtmlLine, _Marks]], k: int
+) -> tuple[str, list[tuple[int, int, str]], int]:
+    """The text and emphasis of line ``k`` with the lines that go on it (cut at
+    :data:`LONG_LINE_CHARS`), joined once, and the index of the line after them: one
+    paragraph is one block, its pieces never joined one by one to a growing line.
+
+    >>> lines = [(HtmlLine("Sedi", [(0, 4, "bold")]), _Marks()),
+    ...          (HtmlLine("ment", [(0, 2, "bold")]), _Marks(goes_on=True))]
+    >>> _joined(lines, 0)
+    ('Sediment', [(0, 4, 'bold'), (4, 6, 'bold')], 2)
+    """
+    parts: list[str] = []
+    runs: list[tuple[int, int, str]] = []
+    length = 0
+    while True:
+        line = lines[k][0]
+        runs.extend((s + length, e + length, style) for s, e, style in line.emphasis)
+        parts.append(line.text.replace("\n", " "))
+        length += len(parts[-1])
+        k += 1
+        if k == len(lines) or not lines[k][1].goes_on or lines[k][1].table is not None:
+            return "".join(parts), runs, k
+
+
 def blocks(lines: list[tuple[HtmlLine, _Marks]]) -> Iterator[Block]:
     """The Word reader's blocks for a page's lines: headings, paragraphs and list items
     one block each, the rows of one table one block, a term with its explanation (a
@@ -723,10 +787,9 @@ def blocks(lines: list[tuple[HtmlLine, _Marks]]) -> Iterator[Block]:
             if not is_property_table(rows):
                 yield Block(rows[0][0], "", table=rows)
             continue
-        text = line.text.replace("\n", " ")
+        text, runs, k = _joined(lines, k)
         level = mark.level if mark.level is not None else sized_level(line, mark, body)
-        yield Block(mark.number, text, level, depth=line.depth, runs=list(line.emphasis))
-        k += 1
+        yield Block(mark.number, text, level, depth=line.depth, runs=runs)
 
 
 def sniff(raw: RawNote) -> float:

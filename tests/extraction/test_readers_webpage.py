@@ -429,3 +429,98 @@ def test_readers_webpage_leaves_out_a_map_concept_atlas_exported(tmp_path, capsy
     result = read_bytes(export.read_bytes(), path=export)
     assert not result.cards
     assert "a map Concept Atlas exported, not notes" in result.source.errors[0]
+
+
+#: Openers of markup that nothing closes, each repeated: the standard library's parser
+#: searched the rest of the page for each one's closer (minutes at 100,000 of them).
+UNCLOSED = ["<!-- a >", "<![CDATA[ a >", "<![if a >", "<![$]", "<a b='", "<!--"]
+
+
+@pytest.mark.parametrize("opener", UNCLOSED)
+def test_readers_webpage_openers_nothing_closes_are_not_searched_again_and_again(
+    opener, monkeypatch
+):
+    from extraction.readers import webpage
+
+    calls = []
+    for name in ("parse_comment", "parse_html_declaration", "parse_starttag"):
+        method = getattr(webpage._PageExtractor, name)
+        monkeypatch.setattr(
+            webpage._PageExtractor,
+            name,
+            lambda self, i, _m=method, _n=name: calls.append(_n) or _m(self, i),
+        )
+    lines = webpage.page_lines("<p>Tides</p>" + opener * 2_000)
+    assert len(calls) <= 2  # the <p> and </p>, not one search per opener
+    assert opener.strip() in lines[-1][0].text  # shown as text, as the parser showed it
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        "<p>a < b</p><!-- x > y <b>z",
+        "<!-- kept --><p>x</p><![if !supportLists]>1.<![endif]> item",
+        "<p>x<![CDATA[ y ]]> z</p><![CDATA[ open ]><b>q</b>",
+        "<p>x</p><![$]><i>y</i><!x",
+        "<p>Tides <a b='</p> rise <!-- fall",
+    ],
+)
+def test_readers_webpage_openers_shown_as_text_read_as_the_parser_read_them(html):
+    from extraction.readers._html import _TextExtractor, defuse_unclosed
+
+    def text(markup: str) -> list[str]:
+        parser = _TextExtractor()
+        parser.feed(markup)
+        parser.close()
+        return [" ".join(line.text.split()) for line in parser.lines]
+
+    assert text(defuse_unclosed(html)) == text(html)
+
+
+@pytest.mark.parametrize(
+    "opening, closing",
+    [("<!--", "-->"), ("<a title='", "'>x</a>"), ("<script>", "</script>")],
+)
+def test_readers_webpage_a_construct_closed_far_away_is_read_again_a_few_times_only(
+    opening, closing, monkeypatch
+):
+    from extraction.readers import webpage
+
+    fed: list[int] = []
+    feed = webpage._PageExtractor.feed
+    monkeypatch.setattr(
+        webpage._PageExtractor, "feed", lambda self, data: fed.append(len(data)) or feed(self, data)
+    )
+    middle = "a b " * 500_000  # 2 MB: 31 chunks
+    lines = webpage.page_lines(f"<p>Before.</p>{opening}{middle}{closing}<p>After.</p>")
+    assert [line.text.strip() for line, _ in lines][-1] == "After."
+    assert len(fed) <= 10  # each chunk as long as what the parser kept: doubling, not 31
+
+
+def test_readers_webpage_a_start_tag_of_a_million_attributes_is_left_out(monkeypatch):
+    from extraction.readers import webpage
+
+    longest: list[int] = []
+    parse = webpage._PageExtractor.check_for_whole_start_tag
+
+    def check(self, i):
+        longest.append(len(self.rawdata) - i)
+        return parse(self, i)
+
+    monkeypatch.setattr(webpage._PageExtractor, "check_for_whole_start_tag", check)
+    lines = webpage.page_lines("<p>Before.</p><a b=c" + " d" * 200_000 + "><p>After.</p>")
+    assert [line.text.strip() for line, _ in lines] == ["Before.", "After."]  # no "d d d"
+    assert max(longest) < 4 * webpage._CHUNK  # the tag's pattern never ran over all of it
+
+
+def test_readers_webpage_a_long_paragraph_is_one_block_joined_once(monkeypatch):
+    from extraction.readers import docx
+
+    calls: list[int] = []
+    continues = docx.continues
+    monkeypatch.setattr(
+        docx, "continues", lambda before, text: calls.append(len(before)) or continues(before, text)
+    )
+    (card,) = _cards("<p>" + "sediment settles <b>slowly</b> " * 20_000 + "</p>")
+    assert card.body.count("slowly") == 20_000 and "  " not in card.body
+    assert sum(calls) < 100_000  # not each 10,000-character piece joined to the text before

@@ -233,6 +233,9 @@ CASES = [
         "expected a string",
     ),
     (setter("nodes.0.extra", [1, {"x": math.nan}]), "nodes[0].extra", "not plain JSON"),
+    # a name longer than a line: every export compiled a pattern of it (10 MB: minutes)
+    (setter("nodes.0.label", "tide " * 200_000), "nodes[0].label", "over the 100,000-character"),
+    (setter("nodes.0.aliases", ["x" * 100_001]), "nodes[0].aliases[0]", "a name of 100,001"),
     (setter("extra", 10**400), "extra", "not plain JSON"),
 ]
 
@@ -350,3 +353,13 @@ def test_schema_a_graph_read_and_written_again_is_the_same_text(built, tmp_path)
     write_graph(built, tmp_path / "a.json")
     write_graph(read_graph(tmp_path / "a.json"), tmp_path / "b.json")
     assert (tmp_path / "a.json").read_bytes() == (tmp_path / "b.json").read_bytes()
+
+
+def test_schema_a_name_as_long_as_a_line_is_read(tmp_path):
+    from graph.schema import MAX_NAME_CHARS
+
+    data = small()
+    data["nodes"][0]["label"] = data["nodes"][0]["aliases"] = None
+    data["nodes"][0]["label"] = "x" * MAX_NAME_CHARS  # a build may name a concept by a line
+    data["nodes"][0].pop("aliases")
+    assert not schema.problems(data)
