@@ -17,6 +17,7 @@ from __future__ import annotations
 import html
 import io
 import re
+from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
@@ -34,7 +35,7 @@ from extraction.readers._html import code_words
 from extraction.readers.apkg import open_zip, zip_names
 from extraction.readers.markdown import is_term_table
 from extraction.readers.outline import alternating_terms, is_heading_text
-from extraction.readers.paragraphs import continues
+from extraction.readers.paragraphs import CONTEXT_CHARS, continues
 from extraction.records import Card, Table
 
 FORMAT = "docx"
@@ -148,7 +149,8 @@ def _run_style_name(run: Run) -> str:
         return ""
 
 
-def _run_styles(run: Run) -> list[str]:
+def _run_styles(run: Run, name: str) -> list[str]:
+    """The emphasis of ``run``, whose character style is named ``name``."""
     styles = []
     if run.bold:
         styles.append("bold")
@@ -156,40 +158,78 @@ def _run_styles(run: Run) -> list[str]:
         styles.append("italic")
     if run.underline not in (None, False):
         styles.append("underline")
-    name = _run_style_name(run)
     if name in _RUN_STYLES and _RUN_STYLES[name] not in styles:
         styles.append(_RUN_STYLES[name])
     return styles
 
 
-def paragraph_text(paragraph: Paragraph) -> tuple[str, list[tuple[int, int, str]]]:
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+#: The text each inner element of a run stands for, as python-docx's ``Run.text`` gives
+#: it (a break of a line, not of a page or column, is a line break).
+_RUN_CHARS = {f"{_W}tab": "\t", f"{_W}ptab": "\t", f"{_W}cr": "\n", f"{_W}noBreakHyphen": "-"}
+#: Runs of one paragraph read between two looks at the file's time budget.
+RUNS_PER_CHECK = 1_000
+
+
+def run_text(run: Run) -> str:
+    """The text of ``run``, as ``Run.text`` gives it, in one pass over its elements
+    (python-docx's XPath union of them grows faster than the run: a run of 200,000
+    line breaks took 47 s)."""
+    parts: list[str] = []
+    for child in run._r:
+        tag = child.tag
+        if tag == f"{_W}t":
+            parts.append(child.text or "")
+        elif tag == f"{_W}br":
+            parts.append("\n" if child.get(f"{_W}type", "textWrapping") == "textWrapping" else "")
+        elif tag in _RUN_CHARS:
+            parts.append(_RUN_CHARS[tag])
+    return "".join(parts)
+
+
+def paragraph_text(
+    paragraph: Paragraph, deadline: Deadline | None = None
+) -> tuple[str, list[tuple[int, int, str]]]:
     """A paragraph's text (tabs as spaces, glyphs normalised, line breaks as ``"\n"``)
-    and its emphasised runs ``(start, end, style)``."""
+    and its emphasised runs ``(start, end, style)``. A run's character style is looked
+    up once per style of the paragraph; past ``deadline`` (looked at every
+    :data:`RUNS_PER_CHECK` runs) :class:`_OutOfTime` is raised."""
     parts: list[str] = []
     runs: list[tuple[int, int, str]] = []
     length = 0
+    style_names: dict[str | None, str] = {}
+    count = 0
     for item in paragraph.iter_inner_content():
         pieces = item.runs if isinstance(item, Hyperlink) else [item]
         for run in pieces:
-            text = normalise_glyphs(run.text).replace("\t", " ")
+            count += 1
+            if deadline is not None and count % RUNS_PER_CHECK == 0 and deadline.expired():
+                raise _OutOfTime
+            style_id = run._r.style
+            if style_id not in style_names:
+                style_names[style_id] = _run_style_name(run)
+            name = style_names[style_id]
+            text = normalise_glyphs(run_text(run)).replace("\t", " ")
             if "&" in text and _ENTITY.search(text):  # text pasted from a web page
                 text = html.unescape(text)
-            if _run_style_name(run) in _CODE_RUNS:
+            if name in _CODE_RUNS:
                 text = code_words(text)
             if not text:
                 continue
-            for style in _run_styles(run):
+            for style in _run_styles(run, name):
                 runs.append((length, length + len(text), style))
             parts.append(text)
             length += len(text)
     return "".join(parts), runs
 
 
-def _paragraph_blocks(paragraph: Paragraph, number: int) -> Iterator[Block]:
+def _paragraph_blocks(
+    paragraph: Paragraph, number: int, deadline: Deadline | None = None
+) -> Iterator[Block]:
     if _style_name(paragraph).strip().lower() in _CODE_PARAGRAPHS:
         yield Block(number, "")  # a line of a block of code: counted, never text
         return
-    text, runs = paragraph_text(paragraph)
+    text, runs = paragraph_text(paragraph, deadline)
     level = heading_level(_style_name(paragraph))
     if level is not None:
         if text.strip():
@@ -249,7 +289,7 @@ def blocks(document: Document, raw: RawNote | None = None) -> Iterator[Block]:
                 if rows:
                     yield Block(rows[0][0], "", table=rows)
             else:
-                yield from _paragraph_blocks(item, advance())
+                yield from _paragraph_blocks(item, advance(), deadline)
     except _OutOfTime:
         message = (
             f"stopped at paragraph {number:,}: reading took over the {deadline.seconds:g} s "
@@ -260,37 +300,70 @@ def blocks(document: Document, raw: RawNote | None = None) -> Iterator[Block]:
         raw.warn(message)
 
 
+def _pieces(block: Block) -> list[tuple[str, list[tuple[int, int, str]]]]:
+    """The typed lines of ``block`` (its text cut at line breaks), each with the part of
+    the block's emphasis runs that falls on it, counted from its start; one pass over
+    the runs (a run is looked for only in the lines it reaches)."""
+    texts = block.text.split("\n")
+    starts, position = [], 0
+    for text in texts:
+        starts.append(position)
+        position += len(text) + 1
+    runs: list[list[tuple[int, int, str]]] = [[] for _ in texts]
+    for s, e, style in block.runs:
+        k = max(0, bisect_right(starts, s) - 1)
+        while k < len(texts) and starts[k] < e:
+            a, b = starts[k], starts[k] + len(texts[k])
+            if s < b and e > a:
+                runs[k].append((max(s, a) - a, min(e, b) - a, style))
+            k += 1
+    return list(zip(texts, runs, strict=True))
+
+
 def _add_paragraph(section: _Section, block: Block) -> None:
     """A paragraph's typed lines into the card's body: a line goes on the sentence of
-    the line above it when :func:`~extraction.readers.paragraphs.continues` says so."""
-    start = 0
-    for k, piece in enumerate(block.text.split("\n")):
-        runs = [
-            (max(s, start) - start, min(e, start + len(piece)) - start, style)
-            for s, e, style in block.runs
-            if s < start + len(piece) and e > start
-        ]
-        start += len(piece) + 1
+    the line above it when :func:`~extraction.readers.paragraphs.continues` says so.
+    The lines that go on one line are joined to it once (a paragraph of a million line
+    breaks joined a line at a time was quadratic)."""
+    lines = section.body.lines
+    tail = lines[-1].text[-CONTEXT_CHARS:] if lines else ""  # all ``continues`` reads
+    going_on: list[tuple[str, list[tuple[int, int, str]]]] = []
+
+    def join_going_on() -> None:
+        if going_on:
+            runs, shift = [], 0
+            for text, piece_runs in going_on:
+                runs.extend((s + shift, e + shift, style) for s, e, style in piece_runs)
+                shift += len(text) + 1
+            lines[-1].append(block.number, " ".join(t for t, _ in going_on), runs)
+            going_on.clear()
+
+    for k, (piece, runs) in enumerate(_pieces(block)):
         text = piece.strip()
         lead = len(piece) - len(piece.lstrip())
         runs = [(s - lead, e - lead, style) for s, e, style in runs]
         if not text:
             section.joinable = False
             continue
-        lines = section.body.lines
         if k == 0 and block.depth >= 0:
+            join_going_on()
             del section.open_items[block.depth :]
             parent = section.open_items[-1] if section.open_items else section.intro
             index = section.body.add(
                 block.number, text, emphasis=runs, depth=len(section.open_items), parent=parent
             )
             section.open_items.append(index)
-        elif section.joinable and lines and continues(lines[-1].text, text):
-            lines[-1].append(block.number, text, runs)
+            tail = text[-CONTEXT_CHARS:]
+        elif section.joinable and lines and continues(tail, text):
+            going_on.append((text, runs))
+            tail = f"{tail} {text}"[-CONTEXT_CHARS:]
         else:
+            join_going_on()
             section.intro = section.body.add(block.number, text, emphasis=runs)
             section.open_items = []
+            tail = text[-CONTEXT_CHARS:]
         section.joinable = True
+    join_going_on()
 
 
 def _add_table(section: _Section, rows: list[tuple[int, list[str]]]) -> None:

@@ -358,6 +358,12 @@ def file_indents(lines: Sequence[str], numbers: Sequence[int]) -> dict[int, int]
     return {n: indent_of(lines[n - 1]) for n in numbers if 0 < n <= len(lines)}
 
 
+#: The characters at the end of a line that decide whether the next goes on it: the
+#: check costs no more however long the line has grown (a Word paragraph of 100,000
+#: soft line breaks was quadratic).
+CONTEXT_CHARS = 300
+
+
 def continues(previous: str, text: str) -> bool:
     """``text`` goes on the sentence of ``previous`` (a typed line break inside it): the
     line above ends no sentence and this one starts in lower case, or the line above
@@ -377,6 +383,7 @@ def continues(previous: str, text: str) -> bool:
     """
     if not previous or _LABEL.match(text):
         return False
+    previous = previous[-CONTEXT_CHARS:]  # a line joined from many: its end decides
     if previous.count("(") > previous.count(")") and ")" in text:
         return True
     if _FORMULA.match(text):

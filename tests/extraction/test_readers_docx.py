@@ -249,3 +249,46 @@ def test_readers_docx_cards_give_the_lines_of_the_headings_over_them():
         ("Spring tide", ("Oceans", "Tides"), (1, 2)),
         ("Currents", ("Oceans",), (1,)),
     ]
+
+
+def test_readers_docx_run_text_is_what_python_docx_reads():
+    from docx.enum.text import WD_BREAK
+
+    paragraph = python_docx.Document().add_paragraph()
+    run = paragraph.add_run("Tides\trise")
+    run.add_break()  # a line break: "\n"
+    run.add_text("and fall")
+    run.add_break(WD_BREAK.PAGE)  # a page break: nothing
+    run.add_tab()
+    run.add_text("twice a day")
+    assert docx.run_text(run) == run.text == "Tides\trise\nand fall\ttwice a day"
+
+
+def test_readers_docx_a_paragraph_out_of_time_between_its_runs_stops():
+    from extraction.limits import Deadline
+
+    paragraph = python_docx.Document().add_paragraph()
+    for _ in range(docx.RUNS_PER_CHECK):
+        paragraph.add_run("w ")
+    with pytest.raises(docx._OutOfTime):
+        docx.paragraph_text(paragraph, Deadline(0))
+    assert docx.paragraph_text(paragraph, Deadline())[0] == "w " * docx.RUNS_PER_CHECK
+
+
+def test_readers_docx_typed_lines_going_on_are_joined_once(monkeypatch):
+    from extraction.readers._base import BodyLine, CardBuilder
+
+    joins = []
+    append = BodyLine.append
+    monkeypatch.setattr(
+        BodyLine, "append", lambda self, *args: joins.append(1) or append(self, *args)
+    )
+    lines = ["The guard cell", *(["controls how much water"] * 999)]
+    text = "\n".join(lines)
+    bold = len(lines[0]) + 1  # "controls" of the second line, in bold
+    block = docx.Block(2, text, runs=[(bold, bold + 8, "bold")])
+    builder = CardBuilder(RawNote(Path("leaf.docx"), b""), "docx")
+    cards = list(docx.block_cards([docx.Block(1, "Leaves", level=1), block], builder))
+    assert cards[0].body == " ".join(lines)
+    assert len(joins) == 1  # one join for 999 lines, not one each
+    assert cards[0].emphasised() == ["controls"]
