@@ -236,6 +236,12 @@ def without_running_lines(pages: Sequence[list[PdfLine]]) -> list[list[PdfLine]]
     >>> pages = [[PdfLine(t), PdfLine(f"BIO 101 - slide {n}")] for n, t in enumerate(titles)]
     >>> [[x.text for x in page] for page in without_running_lines(pages)]
     [['Cells'], ['Membranes'], ['Osmosis'], ['Diffusion']]
+
+    A page repeated whole (every line of it on the other pages) keeps its lines.
+
+    >>> same = [[PdfLine("Osmosis moves water.")] for _ in range(4)]
+    >>> [[x.text for x in page] for page in without_running_lines(same)][0]
+    ['Osmosis moves water.']
     """
     if len(pages) < RUNNING_PAGES:
         return list(pages)
@@ -248,7 +254,9 @@ def without_running_lines(pages: Sequence[list[PdfLine]]) -> list[list[PdfLine]]
     kept = []
     for page in pages:
         ends = {id(x) for x in (*page[:_PAGE_END_LINES], *page[-_PAGE_END_LINES:])}
-        kept.append([x for x in page if not (id(x) in ends and _running_key(x.text) in running)])
+        rest = [x for x in page if not (id(x) in ends and _running_key(x.text) in running)]
+        # a page that is all such lines is a page repeated whole, not a header or footer
+        kept.append(rest or page)
     return kept
 
 
