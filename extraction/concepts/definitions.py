@@ -1441,9 +1441,12 @@ def best_definition(cands: Sequence[Candidate]) -> tuple[str, Evidence | None]:
                     or (role in _RUNNING_TEXT_ROLES and forward_reference(whole, names))
                 ):
                     continue
+                rank = DEFINITION_RANK.get(role, 3)
+                if says_how_it_is_handled(whole):  # any other definition goes first
+                    rank = DEFINITION_RANK["heading"]
                 options.append(
                     (
-                        DEFINITION_RANK.get(role, 3),
+                        rank,
                         (evidence.source, evidence.line),
                         whole,
                         Evidence(evidence.source, evidence.line, whole),
@@ -1481,6 +1484,38 @@ def best_definition(cands: Sequence[Candidate]) -> tuple[str, Evidence | None]:
         text = _UNFINISHED_TAIL.sub("", text).rstrip() + " …"
         evidence = Evidence(evidence.source, evidence.line, text)
     return text, evidence
+
+
+#: Past participles that say what is done about a thing, not what it is: "prevented
+#: by ...", "treated with ...".
+HANDLING_PARTICIPLES = frozenset(
+    """
+    prevented avoided solved resolved fixed treated cured handled detected mitigated
+    addressed overcome managed remedied corrected eliminated tackled countered
+    """.split()
+)
+_HANDLED = re.compile(
+    r"^\W*(?:(?:can|may|must)\s+be\s+|is\s+|are\s+)?(\w+)\s+(?:by|with|through|via)\b",
+    re.IGNORECASE,
+)
+
+
+def says_how_it_is_handled(text: str) -> bool:
+    """Does a definition open by saying how its subject is prevented, treated or solved
+    ("Scurvy: prevented by eating citrus fruit"), which says what is done about it, not
+    what it is?
+
+    >>> says_how_it_is_handled("prevented by eating citrus fruit.")
+    True
+    >>> says_how_it_is_handled("Can be treated with antibiotics.")
+    True
+    >>> says_how_it_is_handled("caused by a lack of vitamin C.")
+    False
+    >>> says_how_it_is_handled("a disease caused by a lack of vitamin C, prevented by fruit.")
+    False
+    """
+    opening = _HANDLED.match(text)
+    return opening is not None and opening.group(1).lower() in HANDLING_PARTICIPLES
 
 
 #: Most items of a heading's list read as the description of what the heading names.

@@ -11,7 +11,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from extraction.concepts import extract_concepts
-from extraction.concepts.definitions import asks_what_it_is
+from extraction.concepts.definitions import asks_what_it_is, says_how_it_is_handled
 from extraction.logistic import LogisticModel
 from extraction.records import Card, Emphasis
 
@@ -1444,3 +1444,40 @@ def test_definitions_a_heading_over_a_note_without_its_subject_is_described_by_i
     heading, body, name, defined
 ):
     assert bool(definition_of(heading, body, name, kind="heading")) is defined
+
+
+@pytest.mark.parametrize(
+    ("text", "handled"),
+    [
+        ("prevented by eating citrus fruit.", True),
+        ("Can be treated with antibiotics and rest.", True),
+        ("solved by adding a lock to each account.", True),
+        # what it is, or what causes it: a definition
+        ("caused by a lack of vitamin C.", False),
+        ("a disease caused by a lack of vitamin C, prevented by fruit.", False),
+        ("formed by glaciers pushing rock ahead of them.", False),
+    ],
+)
+def test_definitions_says_how_it_is_handled(text, handled):
+    assert says_how_it_is_handled(text) is handled
+
+
+def test_definitions_a_label_saying_how_it_is_handled_gives_way_to_a_definition():
+    cards = [
+        card(
+            "Scurvy",
+            "Scurvy is a disease caused by a lack of vitamin C in the diet.",
+            kind="heading",
+        ),
+        replace(
+            card("Prevention", "Scurvy: prevented by eating citrus fruit.", kind="heading"),
+            id="n.txt#2",
+            lines=(20, 21),
+            title_line=20,
+            body_lines=(21,),
+        ),
+    ]
+    index = extract_concepts(cards, model=LogisticModel((), (), bias=10.0))
+    found = index.find("scurvy")
+    assert found is not None
+    assert index.concepts[found].definition.startswith("Scurvy is a disease")
