@@ -1439,6 +1439,7 @@ def best_definition(cands: Sequence[Candidate]) -> tuple[str, Evidence | None]:
                     passing_mention(whole, names, role)
                     or plural_means(whole, names)
                     or (role in _RUNNING_TEXT_ROLES and forward_reference(whole, names))
+                    or (role == "label" and about_another_name(whole, names))
                 ):
                     continue
                 rank = DEFINITION_RANK.get(role, 3)
@@ -1516,6 +1517,80 @@ def says_how_it_is_handled(text: str) -> bool:
     """
     opening = _HANDLED.match(text)
     return opening is not None and opening.group(1).lower() in HANDLING_PARTICIPLES
+
+
+#: An opening clause set off by a comma before the subject ("By learning the data, ...").
+_LEAD_CLAUSE = re.compile(r"^[^,:;.]{1,60},\s+")
+#: A subject that is a short form, maybe with capitalised words after it ("the DNS",
+#: "KL Divergence"), then a word in lower case (maybe its verb: "can", "measures").
+_SHORT_FORM_SUBJECT = re.compile(r"^((?:the\s+)?\S+(?:\s+[A-Z][\w-]*){0,2})\s+([a-z]+)")
+#: Auxiliaries and modals that open a predicate after any subject.
+_AUXILIARIES = frozenset(
+    "is are was were does do did has have can could may might will would should must".split()
+)
+
+
+def _verb_after(subject: str, word: str) -> bool:
+    """Can ``word`` be the verb of ``subject``: an auxiliary, a verb in "-s" after a
+    singular, a word that is not a stop word after a plural ("GANs learn"; not "GDP
+    lower than", a description with no verb)?
+
+    >>> _verb_after("DNS", "keeps"), _verb_after("GANs", "learn"), _verb_after("GDP", "lower")
+    (True, True, False)
+    """
+    if word in _AUXILIARIES:
+        return True
+    if subject.endswith("s") and subject[-2:-1].isupper():
+        return word not in STOP_WORDS
+    return word.endswith("s") and not word.endswith("ss")
+
+
+def about_another_name(text: str, names: Sequence[str]) -> bool:
+    """Does the text of a label line ("Caching: the DNS keeps answers ...") have a
+    short form of another concept as its subject, after at most an opening clause? It
+    says what that other concept does or is (a use or property of it, the label naming
+    the use), not what the label is.
+
+    >>> about_another_name("The DNS keeps answers for an hour.", ["caching"])
+    True
+    >>> about_another_name("By hashing the keys, SQL can skip rows.", ["skip scan"])
+    True
+    >>> about_another_name("GDP lower than a year before.", ["recession"])
+    False
+    >>> about_another_name("RNNs can forget early inputs.", ["recurrent neural network"])
+    False
+    >>> about_another_name("Plants turn light into sugar.", ["photosynthesis"])
+    False
+    >>> about_another_name("a cache of DNS answers kept for an hour.", ["caching"])
+    False
+    >>> about_another_name("HTTP: the protocol of the web.", ["HTTP"])
+    False
+    >>> about_another_name("Caching: DNS keeps answers.", ["caching"])
+    True
+    """
+    first = _SENTENCE_END.split(text.strip(), maxsplit=1)[0]
+    label, colon, rest = first.partition(":")
+    if colon and rest.strip() and _only_names(label, names):
+        first = rest.strip()  # "Caching: DNS servers keep ...": what follows its own label
+    first = _LEAD_CLAUSE.sub("", first, count=1)
+    subject = _SHORT_FORM_SUBJECT.match(first)
+    if subject is None:
+        return False
+    words = subject.group(1).split()
+    short = words[1] if words[0].lower() == "the" and len(words) > 1 else words[0]
+    short = short.strip(_EDGE_PUNCTUATION)
+    if not is_acronym(short) or not _verb_after(words[-1], subject.group(2)):
+        return False
+    lowered = {n.lower() for n in names}
+    if subject.group(1).lower() in lowered or short.lower() in lowered:
+        return False
+    bare = singular_acronym(short) if short.endswith("s") else short
+    return not any(
+        n.lower() in {bare.lower(), short.lower()}
+        or initials_match(bare, n)
+        or initials_match(short, n)
+        for n in names
+    )
 
 
 #: Most items of a heading's list read as the description of what the heading names.

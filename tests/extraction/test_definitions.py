@@ -11,7 +11,11 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from extraction.concepts import extract_concepts
-from extraction.concepts.definitions import asks_what_it_is, says_how_it_is_handled
+from extraction.concepts.definitions import (
+    about_another_name,
+    asks_what_it_is,
+    says_how_it_is_handled,
+)
 from extraction.logistic import LogisticModel
 from extraction.records import Card, Emphasis
 
@@ -1481,3 +1485,33 @@ def test_definitions_a_label_saying_how_it_is_handled_gives_way_to_a_definition(
     found = index.find("scurvy")
     assert found is not None
     assert index.concepts[found].definition.startswith("Scurvy is a disease")
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "about"),
+    [
+        ("The DNS keeps answers for an hour.", ["caching"], True),
+        ("Caching: DNS keeps answers for an hour.", ["caching"], True),
+        ("By hashing the keys, SQL can skip rows.", ["skip scan"], True),
+        ("GANs learn to fool a critic.", ["adversarial training"], True),
+        # its own short form, a common noun, or a gloss: about the label itself
+        ("RNNs can forget early inputs.", ["recurrent neural network"], False),
+        ("Plants turn light into sugar.", ["photosynthesis"], False),
+        # a description with no verb, whose first word is a short form
+        ("GDP lower than a year before.", ["recession"], False),
+        ("a cache of DNS answers kept for an hour.", ["caching"], False),
+    ],
+)
+def test_definitions_about_another_name(text, names, about):
+    assert about_another_name(text, names) is about
+
+
+def test_definitions_a_label_whose_text_is_about_another_short_form_defines_nothing():
+    body = "Caching: DNS keeps answers for an hour.\nFiltering: DNS refuses bad names."
+    index = extract_concepts(
+        [card("Uses of the name system", body, kind="heading")],
+        model=LogisticModel((), (), bias=10.0),
+    )
+    found = index.find("caching")
+    assert found is not None
+    assert "DNS keeps" not in index.concepts[found].definition
