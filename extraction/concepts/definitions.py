@@ -1482,7 +1482,7 @@ def best_definition(cands: Sequence[Candidate]) -> tuple[str, Evidence | None]:
         if len(longer) > len(text):
             text, evidence = longer, Evidence(evidence.source, evidence.line, longer)
     if unfinished(text):  # the notes' sentence goes on in a formula or a figure
-        text = _UNFINISHED_TAIL.sub("", text).rstrip() + " …"
+        text = _UNFINISHED_TAIL.sub("", text.rstrip(". ")).rstrip() + " …"
         evidence = Evidence(evidence.source, evidence.line, text)
     return text, evidence
 
@@ -2380,8 +2380,24 @@ def unfinished(text: str) -> bool:
     (True, True)
     >>> unfinished("A gate that decides what to keep.")
     False
+
+    A stop right after a word no sentence ends with, or after a colon or an equals
+    sign, closes nothing either: the formula between them was left out ("the kernel
+    of.", "stable if.", "the energy needed:."); a word a sentence may leave at its end
+    ("the tool it works with.", "what it is.") stays finished.
+
+    >>> unfinished("the null set of."), unfinished("stable if."), unfinished("the work:.")
+    (True, True, True)
+    >>> unfinished("the tool it works with."), unfinished("what it is.")
+    (False, False)
     """
-    return bool(_UNFINISHED.search(text.strip()))
+    stripped = text.strip()
+    return bool(_UNFINISHED.search(stripped) or _STOP_AFTER_GAP.search(stripped))
+
+
+#: A stop after a word no sentence ends with, or after a colon or an equals sign: the
+#: formula before the stop was left out.
+_STOP_AFTER_GAP = re.compile(r"(?:[:=(,]|\b(?:a|an|the|of|if|than|whose|per))\s*\.$", re.I)
 
 
 #: Words after an opening verb that show it is the subject of a sentence, not an order

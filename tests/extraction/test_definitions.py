@@ -1515,3 +1515,19 @@ def test_definitions_a_label_whose_text_is_about_another_short_form_defines_noth
     found = index.find("caching")
     assert found is not None
     assert "DNS keeps" not in index.concepts[found].definition
+
+
+@pytest.mark.parametrize(
+    ("answer", "defined"),
+    [
+        # a formula left out before the stop: the sentence is shown as going on
+        ("an equilibrium that holds if.", "an equilibrium that holds …"),
+        ("the set of states a move of.", "the set of states a move …"),
+        ("the energy stored per unit volume:.", "the energy stored per unit volume …"),
+        # a word a sentence may end with: finished as written
+        ("the one state a ball rolls back to.", "the one state a ball rolls back to."),
+        ("the force a spring pushes back with.", "the force a spring pushes back with."),
+    ],
+)
+def test_definitions_a_stop_after_a_left_out_formula_finishes_nothing(answer, defined):
+    assert definition_of("What is a stable equilibrium?", answer, "stable equilibrium") == defined
