@@ -1622,11 +1622,28 @@ def described_by_items(card: Card) -> str:
         return ""
     text = ""
     for item in top[:DESCRIPTION_ITEMS]:
-        joined = f"{text}; {item}" if text else item
+        joined = f"{_without_stop(text)}; {item}" if text else item
         if len(joined) > DEFINITION_CHARS:
             break
         text = joined
     return text
+
+
+def _without_stop(text: str) -> str:
+    """``text`` without the one full stop closing it, before "; " joins the next item
+    to it (an ellipsis or an abbreviation's stop stays).
+
+    >>> _without_stop("Needs warm air."), _without_stop("Rises slowly...")
+    ('Needs warm air', 'Rises slowly...')
+    >>> _without_stop("Salt, flour etc."), _without_stop("Needs warm air")
+    ('Salt, flour etc.', 'Needs warm air')
+    """
+    last = text.rsplit(maxsplit=1)[-1] if text.strip() else ""
+    if not text.endswith(".") or text.endswith("..") or last.lower() in _ABBREVIATION_STOPS:
+        return text
+    if last.lower() in {"etc.", "al."}:
+        return text
+    return text[:-1]
 
 
 def bullet_description(cands: Sequence[Candidate]) -> Evidence | None:

@@ -1531,3 +1531,19 @@ def test_definitions_a_label_whose_text_is_about_another_short_form_defines_noth
 )
 def test_definitions_a_stop_after_a_left_out_formula_finishes_nothing(answer, defined):
     assert definition_of("What is a stable equilibrium?", answer, "stable equilibrium") == defined
+
+
+def test_definitions_items_describing_a_heading_are_joined_without_their_stops():
+    from extraction.records import ListItem
+
+    body = "Rises slowly in a cool room.\nNeeds a starter kept alive.\nTastes sour."
+    starts = [0] + [i + 1 for i, c in enumerate(body) if c == "\n"]
+    ends = [body.find("\n", o) if "\n" in body[o:] else len(body) for o in starts]
+    items = tuple(ListItem(o, e) for o, e in zip(starts, ends, strict=True))
+    heading = replace(card("Sourdough", body, kind="heading"), items=items)
+    index = extract_concepts([heading], model=LogisticModel((), (), bias=10.0))
+    found = index.find("sourdough")
+    assert found is not None
+    assert index.concepts[found].definition == (
+        "Rises slowly in a cool room; Needs a starter kept alive; Tastes sour."
+    )
