@@ -1439,11 +1439,15 @@ def best_definition(cands: Sequence[Candidate]) -> tuple[str, Evidence | None]:
                     passing_mention(whole, names, role)
                     or plural_means(whole, names)
                     or (role in _RUNNING_TEXT_ROLES and forward_reference(whole, names))
+                    or (role == "label" and about_another_name(whole, names))
                 ):
                     continue
+                rank = DEFINITION_RANK.get(role, 3)
+                if says_how_it_is_handled(whole):  # any other definition goes first
+                    rank = DEFINITION_RANK["heading"]
                 options.append(
                     (
-                        DEFINITION_RANK.get(role, 3),
+                        rank,
                         (evidence.source, evidence.line),
                         whole,
                         Evidence(evidence.source, evidence.line, whole),
@@ -1478,9 +1482,115 @@ def best_definition(cands: Sequence[Candidate]) -> tuple[str, Evidence | None]:
         if len(longer) > len(text):
             text, evidence = longer, Evidence(evidence.source, evidence.line, longer)
     if unfinished(text):  # the notes' sentence goes on in a formula or a figure
-        text = _UNFINISHED_TAIL.sub("", text).rstrip() + " …"
+        text = _UNFINISHED_TAIL.sub("", text.rstrip(". ")).rstrip() + " …"
         evidence = Evidence(evidence.source, evidence.line, text)
     return text, evidence
+
+
+#: Past participles that say what is done about a thing, not what it is: "prevented
+#: by ...", "treated with ...".
+HANDLING_PARTICIPLES = frozenset(
+    """
+    prevented avoided solved resolved fixed treated cured handled detected mitigated
+    addressed overcome managed remedied corrected eliminated tackled countered
+    """.split()
+)
+_HANDLED = re.compile(
+    r"^\W*(?:(?:can|may|must)\s+be\s+|is\s+|are\s+)?(\w+)\s+(?:by|with|through|via)\b",
+    re.IGNORECASE,
+)
+
+
+def says_how_it_is_handled(text: str) -> bool:
+    """Does a definition open by saying how its subject is prevented, treated or solved
+    ("Scurvy: prevented by eating citrus fruit"), which says what is done about it, not
+    what it is?
+
+    >>> says_how_it_is_handled("prevented by eating citrus fruit.")
+    True
+    >>> says_how_it_is_handled("Can be treated with antibiotics.")
+    True
+    >>> says_how_it_is_handled("caused by a lack of vitamin C.")
+    False
+    >>> says_how_it_is_handled("a disease caused by a lack of vitamin C, prevented by fruit.")
+    False
+    """
+    opening = _HANDLED.match(text)
+    return opening is not None and opening.group(1).lower() in HANDLING_PARTICIPLES
+
+
+#: An opening clause set off by a comma before the subject ("By learning the data, ...").
+_LEAD_CLAUSE = re.compile(r"^[^,:;.]{1,60},\s+")
+#: A subject that is a short form, maybe with capitalised words after it ("the DNS",
+#: "KL Divergence"), then a word in lower case (maybe its verb: "can", "measures").
+_SHORT_FORM_SUBJECT = re.compile(r"^((?:the\s+)?\S+(?:\s+[A-Z][\w-]*){0,2})\s+([a-z]+)")
+#: Auxiliaries and modals that open a predicate after any subject.
+_AUXILIARIES = frozenset(
+    "is are was were does do did has have can could may might will would should must".split()
+)
+
+
+def _verb_after(subject: str, word: str) -> bool:
+    """Can ``word`` be the verb of ``subject``: an auxiliary, a verb in "-s" after a
+    singular, a word that is not a stop word after a plural ("GANs learn"; not "GDP
+    lower than", a description with no verb)?
+
+    >>> _verb_after("DNS", "keeps"), _verb_after("GANs", "learn"), _verb_after("GDP", "lower")
+    (True, True, False)
+    """
+    if word in _AUXILIARIES:
+        return True
+    if subject.endswith("s") and subject[-2:-1].isupper():
+        return word not in STOP_WORDS
+    return word.endswith("s") and not word.endswith("ss")
+
+
+def about_another_name(text: str, names: Sequence[str]) -> bool:
+    """Does the text of a label line ("Caching: the DNS keeps answers ...") have a
+    short form of another concept as its subject, after at most an opening clause? It
+    says what that other concept does or is (a use or property of it, the label naming
+    the use), not what the label is.
+
+    >>> about_another_name("The DNS keeps answers for an hour.", ["caching"])
+    True
+    >>> about_another_name("By hashing the keys, SQL can skip rows.", ["skip scan"])
+    True
+    >>> about_another_name("GDP lower than a year before.", ["recession"])
+    False
+    >>> about_another_name("RNNs can forget early inputs.", ["recurrent neural network"])
+    False
+    >>> about_another_name("Plants turn light into sugar.", ["photosynthesis"])
+    False
+    >>> about_another_name("a cache of DNS answers kept for an hour.", ["caching"])
+    False
+    >>> about_another_name("HTTP: the protocol of the web.", ["HTTP"])
+    False
+    >>> about_another_name("Caching: DNS keeps answers.", ["caching"])
+    True
+    """
+    first = _SENTENCE_END.split(text.strip(), maxsplit=1)[0]
+    label, colon, rest = first.partition(":")
+    if colon and rest.strip() and _only_names(label, names):
+        first = rest.strip()  # "Caching: DNS servers keep ...": what follows its own label
+    first = _LEAD_CLAUSE.sub("", first, count=1)
+    subject = _SHORT_FORM_SUBJECT.match(first)
+    if subject is None:
+        return False
+    words = subject.group(1).split()
+    short = words[1] if words[0].lower() == "the" and len(words) > 1 else words[0]
+    short = short.strip(_EDGE_PUNCTUATION)
+    if not is_acronym(short) or not _verb_after(words[-1], subject.group(2)):
+        return False
+    lowered = {n.lower() for n in names}
+    if subject.group(1).lower() in lowered or short.lower() in lowered:
+        return False
+    bare = singular_acronym(short) if short.endswith("s") else short
+    return not any(
+        n.lower() in {bare.lower(), short.lower()}
+        or initials_match(bare, n)
+        or initials_match(short, n)
+        for n in names
+    )
 
 
 #: Most items of a heading's list read as the description of what the heading names.
@@ -1512,11 +1622,28 @@ def described_by_items(card: Card) -> str:
         return ""
     text = ""
     for item in top[:DESCRIPTION_ITEMS]:
-        joined = f"{text}; {item}" if text else item
+        joined = f"{_without_stop(text)}; {item}" if text else item
         if len(joined) > DEFINITION_CHARS:
             break
         text = joined
     return text
+
+
+def _without_stop(text: str) -> str:
+    """``text`` without the one full stop closing it, before "; " joins the next item
+    to it (an ellipsis or an abbreviation's stop stays).
+
+    >>> _without_stop("Needs warm air."), _without_stop("Rises slowly...")
+    ('Needs warm air', 'Rises slowly...')
+    >>> _without_stop("Salt, flour etc."), _without_stop("Needs warm air")
+    ('Salt, flour etc.', 'Needs warm air')
+    """
+    last = text.rsplit(maxsplit=1)[-1] if text.strip() else ""
+    if not text.endswith(".") or text.endswith("..") or last.lower() in _ABBREVIATION_STOPS:
+        return text
+    if last.lower() in {"etc.", "al."}:
+        return text
+    return text[:-1]
 
 
 def bullet_description(cands: Sequence[Candidate]) -> Evidence | None:
@@ -2270,8 +2397,24 @@ def unfinished(text: str) -> bool:
     (True, True)
     >>> unfinished("A gate that decides what to keep.")
     False
+
+    A stop right after a word no sentence ends with, or after a colon or an equals
+    sign, closes nothing either: the formula between them was left out ("the kernel
+    of.", "stable if.", "the energy needed:."); a word a sentence may leave at its end
+    ("the tool it works with.", "what it is.") stays finished.
+
+    >>> unfinished("the null set of."), unfinished("stable if."), unfinished("the work:.")
+    (True, True, True)
+    >>> unfinished("the tool it works with."), unfinished("what it is.")
+    (False, False)
     """
-    return bool(_UNFINISHED.search(text.strip()))
+    stripped = text.strip()
+    return bool(_UNFINISHED.search(stripped) or _STOP_AFTER_GAP.search(stripped))
+
+
+#: A stop after a word no sentence ends with, or after a colon or an equals sign: the
+#: formula before the stop was left out.
+_STOP_AFTER_GAP = re.compile(r"(?:[:=(,]|\b(?:a|an|the|of|if|than|whose|per))\s*\.$", re.I)
 
 
 #: Words after an opening verb that show it is the subject of a sentence, not an order

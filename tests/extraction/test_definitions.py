@@ -11,7 +11,11 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from extraction.concepts import extract_concepts
-from extraction.concepts.definitions import asks_what_it_is
+from extraction.concepts.definitions import (
+    about_another_name,
+    asks_what_it_is,
+    says_how_it_is_handled,
+)
 from extraction.logistic import LogisticModel
 from extraction.records import Card, Emphasis
 
@@ -1444,3 +1448,102 @@ def test_definitions_a_heading_over_a_note_without_its_subject_is_described_by_i
     heading, body, name, defined
 ):
     assert bool(definition_of(heading, body, name, kind="heading")) is defined
+
+
+@pytest.mark.parametrize(
+    ("text", "handled"),
+    [
+        ("prevented by eating citrus fruit.", True),
+        ("Can be treated with antibiotics and rest.", True),
+        ("solved by adding a lock to each account.", True),
+        # what it is, or what causes it: a definition
+        ("caused by a lack of vitamin C.", False),
+        ("a disease caused by a lack of vitamin C, prevented by fruit.", False),
+        ("formed by glaciers pushing rock ahead of them.", False),
+    ],
+)
+def test_definitions_says_how_it_is_handled(text, handled):
+    assert says_how_it_is_handled(text) is handled
+
+
+def test_definitions_a_label_saying_how_it_is_handled_gives_way_to_a_definition():
+    cards = [
+        card(
+            "Scurvy",
+            "Scurvy is a disease caused by a lack of vitamin C in the diet.",
+            kind="heading",
+        ),
+        replace(
+            card("Prevention", "Scurvy: prevented by eating citrus fruit.", kind="heading"),
+            id="n.txt#2",
+            lines=(20, 21),
+            title_line=20,
+            body_lines=(21,),
+        ),
+    ]
+    index = extract_concepts(cards, model=LogisticModel((), (), bias=10.0))
+    found = index.find("scurvy")
+    assert found is not None
+    assert index.concepts[found].definition.startswith("Scurvy is a disease")
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "about"),
+    [
+        ("The DNS keeps answers for an hour.", ["caching"], True),
+        ("Caching: DNS keeps answers for an hour.", ["caching"], True),
+        ("By hashing the keys, SQL can skip rows.", ["skip scan"], True),
+        ("GANs learn to fool a critic.", ["adversarial training"], True),
+        # its own short form, a common noun, or a gloss: about the label itself
+        ("RNNs can forget early inputs.", ["recurrent neural network"], False),
+        ("Plants turn light into sugar.", ["photosynthesis"], False),
+        # a description with no verb, whose first word is a short form
+        ("GDP lower than a year before.", ["recession"], False),
+        ("a cache of DNS answers kept for an hour.", ["caching"], False),
+    ],
+)
+def test_definitions_about_another_name(text, names, about):
+    assert about_another_name(text, names) is about
+
+
+def test_definitions_a_label_whose_text_is_about_another_short_form_defines_nothing():
+    body = "Caching: DNS keeps answers for an hour.\nFiltering: DNS refuses bad names."
+    index = extract_concepts(
+        [card("Uses of the name system", body, kind="heading")],
+        model=LogisticModel((), (), bias=10.0),
+    )
+    found = index.find("caching")
+    assert found is not None
+    assert "DNS keeps" not in index.concepts[found].definition
+
+
+@pytest.mark.parametrize(
+    ("answer", "defined"),
+    [
+        # a formula left out before the stop: the sentence is shown as going on
+        ("an equilibrium that holds if.", "an equilibrium that holds …"),
+        ("the set of states a move of.", "the set of states a move …"),
+        ("the energy stored per unit volume:.", "the energy stored per unit volume …"),
+        # a word a sentence may end with: finished as written
+        ("the one state a ball rolls back to.", "the one state a ball rolls back to."),
+        ("the force a spring pushes back with.", "the force a spring pushes back with."),
+    ],
+)
+def test_definitions_a_stop_after_a_left_out_formula_finishes_nothing(answer, defined):
+    assert definition_of("What is a stable equilibrium?", answer, "stable equilibrium") == defined
+
+
+def test_definitions_items_describing_a_heading_are_joined_without_their_stops():
+    from extraction.records import ListItem
+
+    body = "Rises slowly in a cool room.\nNeeds a starter kept alive.\nTastes sour."
+    starts = [0] + [i + 1 for i, c in enumerate(body) if c == "\n"]
+    ends = [body.find("\n", o) if "\n" in body[o:] else len(body) for o in starts]
+    items = tuple(ListItem(o, e) for o, e in zip(starts, ends, strict=True))
+    heading = replace(card("Sourdough", body, kind="heading"), items=items)
+    index = extract_concepts([heading], model=LogisticModel((), (), bias=10.0))
+    found = index.find("sourdough")
+    assert found is not None
+    assert index.concepts[found].definition == (
+        "Rises slowly in a cool room; Needs a starter kept alive; Tastes sour."
+    )
