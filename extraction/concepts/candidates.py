@@ -595,6 +595,8 @@ def _occ(
         return
     if role != "term" and quantity(name[1]):
         return  # "**-70 mV**", "1200 °C": a value stressed or said, not a name
+    if role != "term" and len(toks) == 1 and unit_after_number(toks[0]):
+        return  # "bpm" of "60 bpm", "mmHg" of "30 mmHg": a unit of a value, not a name
     if cites_the_materials(name[1]):
         return  # "!! memorize the table on slide 12": a pointer into the materials
     key, surface = name
@@ -700,6 +702,27 @@ def quantity(surface: str) -> bool:
     [True, True, True, True, False, False, False]
     """
     return bool(_QUANTITY.fullmatch(re.sub(r"\s+", "", surface)))
+
+
+#: Letters of a unit symbol, at most: "bpm", "mmHg", "kcal" (longer words are names).
+UNIT_LETTERS = 4
+
+
+def unit_after_number(tok: Token) -> bool:
+    """Is ``tok`` a unit symbol right after a number ("60 bpm", "30 mmHg", "2 kWh"): a
+    short word in lower case (capitals inside aside) that English does not know? A word
+    English knows ("3 layers", "5 days") or an acronym ("4 GPUs") counts what it names.
+
+    >>> from extraction.nlp import pipe
+    >>> doc = next(iter(pipe(["Rest at 60 bpm, 3 layers, 4 GPUs and 2 kWh."])))
+    >>> [t.text for t in doc if unit_after_number(t)]
+    ['bpm', 'kWh']
+    """
+    if tok.i == 0 or not (tok.is_alpha and len(tok.text) <= UNIT_LETTERS):
+        return False
+    if not tok.text[0].islower() or lemmas(tok.lower_):
+        return False
+    return bool(tok.doc[tok.i - 1].like_num)
 
 
 def well_formed(surface: str) -> bool:
