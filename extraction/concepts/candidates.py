@@ -626,11 +626,18 @@ def about_the_notes(key: str) -> bool:
 
     >>> about_the_notes("NOTE"), about_the_notes("image credit"), about_the_notes("resource")
     (True, True, False)
+
+    A number among them numbers the materials ("review week 3 handout"):
+
+    >>> about_the_notes("review week 3 handout"), about_the_notes("chapter 11 bankruptcy")
+    (True, False)
     """
     words = key.lower().split()
     if len(words) == 1:
         return words[0] in CALLOUT_WORDS
-    return all(w in GENERIC_NOTE_WORDS for w in words)
+    return all(w in GENERIC_NOTE_WORDS or w.isdigit() for w in words) and not all(
+        w.isdigit() for w in words
+    )
 
 
 _WORD_OR_NUMBER = re.compile(r"[^\W\d_][\w'-]*|\d+")
