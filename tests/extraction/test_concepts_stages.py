@@ -26,6 +26,7 @@ from extraction.concepts.selection import (
     CREDITED,
     DESCRIPTION,
     PARTICULAR,
+    SECTION,
     SERIES,
     default_model,
 )
@@ -3562,6 +3563,25 @@ def test_concepts_ruled_out_a_process_own_thing(body, name, ruled):
 )
 def test_concepts_ruled_out_a_numbered_series(body, name, ruled):
     group = _group(extract_concepts([card("Kilns", body, kind="heading")]), name)
+    assert group.ruled == ruled, group.features
+    assert not (ruled and group.kept)
+
+
+@pytest.mark.parametrize(
+    ("title", "body", "name", "ruled"),
+    [
+        # a heading typed in capitals that the text under it never uses: a section
+        ("FIRING SCHEDULES", "A bisque firing hardens clay.", "FIRING SCHEDULES", SECTION),
+        # the text's own name stays: left to the selector
+        ("GLAZES", "A glaze is a glassy coat. Glazes melt in the kiln.", "glaze", ""),
+        # capitals English does not know: an acronym
+        ("KTX", "A bisque firing hardens clay.", "KTX", ""),
+        # the ordinary case: left to the selector
+        ("Firing schedules", "A bisque firing hardens clay.", "Firing schedules", ""),
+    ],
+)  # fmt: skip
+def test_concepts_ruled_out_a_section_in_capitals(title, body, name, ruled):
+    group = _group(extract_concepts([card(title, body, kind="heading")]), name)
     assert group.ruled == ruled, group.features
     assert not (ruled and group.kept)
 
