@@ -691,6 +691,9 @@ CALLOUT_ROLES = frozenset({"label", "emphasis", "acronym", "item", "heading"})
 _CODE_LIKE = re.compile(r"[|_{}<>=`\\→←↔⇒⇐⇔]|^[(\[]")
 
 
+#: A long dash between spaces: a separator, never inside a name.
+_SPACED_DASH = re.compile(r"\s[—–]\s")
+
 #: A unit symbol, with an SI prefix where it takes one ("mV", "kPa", "°C", "%").
 _UNIT = (
     r"(?:[kMGTmµμunpcd]?(?:m|g|s|A|K|mol|Hz|N|Pa|J|W|V|Ω|L|l|eV|M|Da)"
@@ -741,8 +744,14 @@ def well_formed(surface: str) -> bool:
     [True, False, False, False, True]
     >>> well_formed("glucose → pyruvate")
     False
+
+    A spaced long dash parts a title from what follows ("KILNS — week 2 review"); a name
+    holds none (an unspaced one joins names: "Michaelis–Menten"):
+
+    >>> well_formed("KILNS — week 2 review"), well_formed("Michaelis–Menten kinetics")
+    (False, True)
     """
-    if _CODE_LIKE.search(surface):
+    if _CODE_LIKE.search(surface) or _SPACED_DASH.search(surface):
         return False
     depth = 0
     for ch in surface:

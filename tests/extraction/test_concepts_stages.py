@@ -3019,6 +3019,8 @@ def test_concepts_definition_never_stops_inside_a_sentence(body, expected):
         ("classifier | precision", False),
         ("glucose → pyruvate", False),  # an arrow joins two things
         ("ice ⇒ water", False),
+        ("GLAZES — unit 4 review", False),  # a spaced long dash parts a title
+        ("Bose–Einstein statistics", True),  # an unspaced one joins names
     ],
 )
 def test_concepts_names_are_well_formed(surface, ok):
