@@ -3495,7 +3495,7 @@ def noun_phrases(view: View) -> Iterator[Occurrence]:
         trimmed = run if single else trim(run)
         if len(trimmed) == 1 and trimmed[0].i in sharing:
             continue
-        if name_complement(trimmed):
+        if name_complement(trimmed) or _head_of_abbreviated(trimmed, view.sent, view.chunks):
             continue
         name = trimmed_phrase(trimmed, lenient=single)
         if name is None or name[0] in seen:
@@ -3506,6 +3506,30 @@ def noun_phrases(view: View) -> Iterator[Occurrence]:
         gap = any(b.i - a.i > 1 for a, b in pairwise(run))
         role = "shared_head" if gap else "mention"
         yield from _occ(name, role, view.seg, view.text, at, trimmed, trimmed=True)
+
+
+def _head_of_abbreviated(run: Sequence[Token], sent: Span, chunks: Sequence[Span]) -> bool:
+    """Is ``run`` the part before "of" of a name the notes abbreviate as a whole, its
+    short form in brackets right after it ("Rapid eye movement of sleep stages (REMS)"
+    names one thing: "rapid eye movement" there is a part of it, counted as nested)?
+
+    >>> from extraction.nlp import pipe
+    >>> doc = next(iter(pipe(["The rapid rise of sea levels (RSL) floods the coast."])))
+    >>> chunks = list(doc.noun_chunks)
+    >>> [(c.text, _head_of_abbreviated(list(c), doc[:], chunks)) for c in chunks][:2]
+    [('The rapid rise', True), ('sea levels', False)]
+    """
+    if not run:
+        return False
+    doc = sent.doc
+    after = run[-1].i + 1
+    if after >= sent.end or doc[after].lower_ != "of":
+        return False
+    nxt = next((c for c in chunks if c.start == after + 1), None)
+    if nxt is None or nxt.end + 2 >= sent.end:
+        return False
+    opener, short, closer = doc[nxt.end], doc[nxt.end + 1], doc[nxt.end + 2]
+    return opener.text == "(" and closer.text == ")" and is_acronym(short.text)
 
 
 #: Most sentences a name inside longer names borrows from each of them.

@@ -227,3 +227,25 @@ def test_concepts_mentions_unit_after_number_is_no_name(sentence, word, unit):
     found = collect(segments, list(pipe([s.text for s in segments])), load())
     stem = word.lower().rstrip("s")
     assert any(stem in key.lower().split() for key in found.candidates) is not unit
+
+
+@pytest.mark.parametrize(
+    ("body", "part", "alone"),
+    [
+        # the notes abbreviate the whole "of" phrase: its head is a part of one name
+        ("- Slow drift of the poles (SDP) = the poles wander over centuries", "slow drift", False),
+        # no short form: the head is read as a noun phrase of its own
+        ("- Slow drift of the poles = the poles wander over centuries", "slow drift", True),
+    ],
+)  # fmt: skip
+def test_concepts_mentions_head_of_an_abbreviated_of_phrase_is_nested(body, part, alone):
+    from extraction.concepts.candidates import collect
+    from extraction.concepts.segments import segments_of
+    from extraction.nlp import load, pipe
+    from extraction.readers import read_bytes
+
+    cards = read_bytes(f"# Geodesy\n\n{body}\n".encode(), path="n.md").cards
+    segments = [seg for f in segments_of(cards) for seg in f]
+    found = collect(segments, list(pipe([s.text for s in segments])), load())
+    cand = found.candidates.get(part)
+    assert bool(cand and cand.roles["mention"]) is alone, cand and cand.roles
