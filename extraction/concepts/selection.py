@@ -338,8 +338,10 @@ def ruled_out(
         and all(f in series for f in forms)
     ):
         return SERIES
-    if shouted_section(candidates) and not (
-        _said(features) or any(features.get(f"role_{role}") for role in _NAMING_ROLES)
+    if (
+        shouted_section(candidates)
+        and not features.get("opens_answer")  # "THE CORE / The core is ...": its text says it
+        and not (_said(features) or any(features.get(f"role_{role}") for role in _NAMING_ROLES))
     ):
         return SECTION
     return ""
@@ -354,7 +356,8 @@ def shouted_section(candidates: Sequence[Candidate]) -> bool:
     """Whether every name of a group used is written in capitals, of words English knows
     ("FIELD METHODS", "RESERVOIRS"; not "DNA"), and only as a heading: the running text
     never uses it. A section of the notes typed so by the writer, not a term the text
-    teaches ("Reservoirs" or a sentence on reservoirs keeps it, left to the selector).
+    teaches ("Reservoirs" or a sentence on reservoirs keeps it, left to the selector;
+    so does a card it titles that opens by naming it, ``opens_answer``, in :func:`ruled_out`).
 
     >>> from collections import Counter
     >>> field = Candidate("field method", forms=Counter({"FIELD METHODS": 1}), count=1)

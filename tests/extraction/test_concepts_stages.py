@@ -3574,6 +3574,8 @@ def test_concepts_ruled_out_a_numbered_series(body, name, ruled):
     [
         # a heading typed in capitals that the text under it never uses: a section
         ("FIRING SCHEDULES", "A bisque firing hardens clay.", "FIRING SCHEDULES", SECTION),
+        # the text under it opens by naming it: left to the selector
+        ("THE SOIL-WATER BALANCE", "The soil-water balance sets runoff.", "SOIL-WATER BALANCE", ""),
         # the text's own name stays: left to the selector
         ("GLAZES", "A glaze is a glassy coat. Glazes melt in the kiln.", "glaze", ""),
         # capitals English does not know: an acronym
