@@ -595,6 +595,8 @@ def _occ(
         return
     if role != "term" and quantity(name[1]):
         return  # "**-70 mV**", "1200 °C": a value stressed or said, not a name
+    if role != "term" and len(toks) == 1 and unit_after_number(toks[0]):
+        return  # "bpm" of "60 bpm", "mmHg" of "30 mmHg": a unit of a value, not a name
     if cites_the_materials(name[1]):
         return  # "!! memorize the table on slide 12": a pointer into the materials
     key, surface = name
@@ -624,11 +626,18 @@ def about_the_notes(key: str) -> bool:
 
     >>> about_the_notes("NOTE"), about_the_notes("image credit"), about_the_notes("resource")
     (True, True, False)
+
+    A number among them numbers the materials ("review week 3 handout"):
+
+    >>> about_the_notes("review week 3 handout"), about_the_notes("chapter 11 bankruptcy")
+    (True, False)
     """
     words = key.lower().split()
     if len(words) == 1:
         return words[0] in CALLOUT_WORDS
-    return all(w in GENERIC_NOTE_WORDS for w in words)
+    return all(w in GENERIC_NOTE_WORDS or w.isdigit() for w in words) and not all(
+        w.isdigit() for w in words
+    )
 
 
 _WORD_OR_NUMBER = re.compile(r"[^\W\d_][\w'-]*|\d+")
@@ -682,6 +691,9 @@ CALLOUT_ROLES = frozenset({"label", "emphasis", "acronym", "item", "heading"})
 _CODE_LIKE = re.compile(r"[|_{}<>=`\\→←↔⇒⇐⇔]|^[(\[]")
 
 
+#: A long dash between spaces: a separator, never inside a name.
+_SPACED_DASH = re.compile(r"\s[—–]\s")
+
 #: A unit symbol, with an SI prefix where it takes one ("mV", "kPa", "°C", "%").
 _UNIT = (
     r"(?:[kMGTmµμunpcd]?(?:m|g|s|A|K|mol|Hz|N|Pa|J|W|V|Ω|L|l|eV|M|Da)"
@@ -702,6 +714,27 @@ def quantity(surface: str) -> bool:
     return bool(_QUANTITY.fullmatch(re.sub(r"\s+", "", surface)))
 
 
+#: Letters of a unit symbol, at most: "bpm", "mmHg", "kcal" (longer words are names).
+UNIT_LETTERS = 4
+
+
+def unit_after_number(tok: Token) -> bool:
+    """Is ``tok`` a unit symbol right after a number ("60 bpm", "30 mmHg", "2 kWh"): a
+    short word in lower case (capitals inside aside) that English does not know? A word
+    English knows ("3 layers", "5 days") or an acronym ("4 GPUs") counts what it names.
+
+    >>> from extraction.nlp import pipe
+    >>> doc = next(iter(pipe(["Rest at 60 bpm, 3 layers, 4 GPUs and 2 kWh."])))
+    >>> [t.text for t in doc if unit_after_number(t)]
+    ['bpm', 'kWh']
+    """
+    if tok.i == 0 or not (tok.is_alpha and len(tok.text) <= UNIT_LETTERS):
+        return False
+    if not tok.text[0].islower() or lemmas(tok.lower_):
+        return False
+    return bool(tok.doc[tok.i - 1].like_num)
+
+
 def well_formed(surface: str) -> bool:
     """Can ``surface`` be a concept's name: brackets balanced, no table separator, no
     code or maths identifier ("S_t", "pull(key, value", "<|unk|>"), not opening on a
@@ -711,8 +744,14 @@ def well_formed(surface: str) -> bool:
     [True, False, False, False, True]
     >>> well_formed("glucose → pyruvate")
     False
+
+    A spaced long dash parts a title from what follows ("KILNS — week 2 review"); a name
+    holds none (an unspaced one joins names: "Michaelis–Menten"):
+
+    >>> well_formed("KILNS — week 2 review"), well_formed("Michaelis–Menten kinetics")
+    (False, True)
     """
-    if _CODE_LIKE.search(surface):
+    if _CODE_LIKE.search(surface) or _SPACED_DASH.search(surface):
         return False
     depth = 0
     for ch in surface:
@@ -3456,7 +3495,7 @@ def noun_phrases(view: View) -> Iterator[Occurrence]:
         trimmed = run if single else trim(run)
         if len(trimmed) == 1 and trimmed[0].i in sharing:
             continue
-        if name_complement(trimmed):
+        if name_complement(trimmed) or _head_of_abbreviated(trimmed, view.sent, view.chunks):
             continue
         name = trimmed_phrase(trimmed, lenient=single)
         if name is None or name[0] in seen:
@@ -3467,6 +3506,30 @@ def noun_phrases(view: View) -> Iterator[Occurrence]:
         gap = any(b.i - a.i > 1 for a, b in pairwise(run))
         role = "shared_head" if gap else "mention"
         yield from _occ(name, role, view.seg, view.text, at, trimmed, trimmed=True)
+
+
+def _head_of_abbreviated(run: Sequence[Token], sent: Span, chunks: Sequence[Span]) -> bool:
+    """Is ``run`` the part before "of" of a name the notes abbreviate as a whole, its
+    short form in brackets right after it ("Rapid eye movement of sleep stages (REMS)"
+    names one thing: "rapid eye movement" there is a part of it, counted as nested)?
+
+    >>> from extraction.nlp import pipe
+    >>> doc = next(iter(pipe(["The rapid rise of sea levels (RSL) floods the coast."])))
+    >>> chunks = list(doc.noun_chunks)
+    >>> [(c.text, _head_of_abbreviated(list(c), doc[:], chunks)) for c in chunks][:2]
+    [('The rapid rise', True), ('sea levels', False)]
+    """
+    if not run:
+        return False
+    doc = sent.doc
+    after = run[-1].i + 1
+    if after >= sent.end or doc[after].lower_ != "of":
+        return False
+    nxt = next((c for c in chunks if c.start == after + 1), None)
+    if nxt is None or nxt.end + 2 >= sent.end:
+        return False
+    opener, short, closer = doc[nxt.end], doc[nxt.end + 1], doc[nxt.end + 2]
+    return opener.text == "(" and closer.text == ")" and is_acronym(short.text)
 
 
 #: Most sentences a name inside longer names borrows from each of them.

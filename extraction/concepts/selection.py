@@ -30,7 +30,7 @@ from extraction.concepts.words import (
     REMAINDER_WORDS,
 )
 from extraction.logistic import LogisticModel
-from extraction.names import head_index
+from extraction.names import head_index, lemmas
 
 #: The selector's weights, fitted on the development gold.
 WEIGHTS = Path(__file__).resolve().parents[1] / "weights" / "selector.json"
@@ -194,6 +194,7 @@ READING_LIST = "every use is the text of a link its line is about: a work to rea
 TWO_TERMS = "a heading joining two names the notes use on their own, never used in running text"
 CREDITED = "a proper name used only as who a sentence citing a source credits ('by X')"
 SERIES = "a label numbered in a series the notes write out ('batch1', 'batch2', 'batch3')"
+SECTION = "a heading typed in capitals ('FIELD METHODS') whose words the text never uses"
 DESCRIPTION = (
     "a description opened by a word that judges ('a typical kiln', 'a toy example'), "
     "which no card asks about and no sentence defines or names"
@@ -337,7 +338,48 @@ def ruled_out(
         and all(f in series for f in forms)
     ):
         return SERIES
+    if (
+        shouted_section(candidates)
+        and not features.get("opens_answer")  # "THE CORE / The core is ...": its text says it
+        and not (_said(features) or any(features.get(f"role_{role}") for role in _NAMING_ROLES))
+    ):
+        return SECTION
     return ""
+
+
+#: Roles of a name in running text or a card's own words, not in a heading (a name
+#: nested in a longer one is written as the longer one is: its forms tell).
+_TEXT_ROLES = ("mention", "term", "listed", "item")
+
+
+def shouted_section(candidates: Sequence[Candidate]) -> bool:
+    """Whether every name of a group used is written in capitals, of words English knows
+    ("FIELD METHODS", "RESERVOIRS"; not "DNA"), and only as a heading: the running text
+    never uses it. A section of the notes typed so by the writer, not a term the text
+    teaches ("Reservoirs" or a sentence on reservoirs keeps it, left to the selector;
+    so does a card it titles that opens by naming it, ``opens_answer``, in :func:`ruled_out`).
+
+    >>> from collections import Counter
+    >>> field = Candidate("field method", forms=Counter({"FIELD METHODS": 1}), count=1)
+    >>> field.roles["heading"] = 1
+    >>> shouted_section([field])
+    True
+    >>> field.roles["mention"] = 1
+    >>> shouted_section([field])
+    False
+    >>> dna = Candidate("dna", forms=Counter({"DNA": 1}), count=1)
+    >>> dna.roles["heading"] = 1
+    >>> shouted_section([dna])
+    False
+    """
+    used = [c for c in candidates if c.count]
+    forms = [f for c in used for f in c.forms]
+    words = [w for f in forms for w in re.findall(r"[^\W\d_]+", f)]
+    return (
+        bool(words)
+        and all(w.isupper() and lemmas(w.lower()) for w in words)
+        and not any(c.roles[role] for c in candidates for role in _TEXT_ROLES)
+    )
 
 
 def _said(features: Mapping[str, float]) -> bool:

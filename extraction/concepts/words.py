@@ -220,7 +220,7 @@ GENERIC_NOTE_WORDS = _words(
     bonus time minute minutes mins hour hours hrs day week today lot lots
     variant variants version versions modification modifications panel iteration
     synopsis primer cheatsheet cheat-sheet glossary miscellaneous manual handbook
-    flashcard flashcards deck decks
+    flashcard flashcards deck decks handout handouts worksheet worksheets
     material materials notation remark remarks recap pro pros con cons step steps
     """
 )

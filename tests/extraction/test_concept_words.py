@@ -204,6 +204,8 @@ def test_concept_words_numbered_labels_name_what_follows_the_number():
         ("TA hints", True, "GENERIC_NOTE_WORDS: ta, hints"),
         ("pset review", True, "GENERIC_NOTE_WORDS: pset, review"),
         ("hw outline", True, "GENERIC_NOTE_WORDS: hw, outline"),
+        ("review worksheet 4", True, "GENERIC_NOTE_WORDS: review, worksheet; a number"),
+        ("lecture 2 handouts", True, "GENERIC_NOTE_WORDS: lecture, handouts; a number"),
         ("hint", True, "CALLOUT_WORDS: hint"),
         ("Thm", True, "CALLOUT_WORDS: thm"),
         ("def", True, "CALLOUT_WORDS: def"),

@@ -199,3 +199,53 @@ def test_concepts_mentions_a_stressed_value_names_nothing(body, bold, names):
 )
 def test_concepts_mentions_a_stressed_callout_names_what_its_bracket_names(body, bold, names):
     assert emphasised_names(body, bold) == names
+
+
+@pytest.mark.parametrize(
+    ("sentence", "word", "unit"),
+    [
+        # a short word English does not know, right after a number, is the value's unit
+        ("A resting heart beats at 70 bpm.", "bpm", True),
+        ("The heater uses 2 kWh a day.", "kWh", True),
+        # a word English knows, or an acronym, counts what it names
+        ("The network has 3 layers.", "layers", False),
+        ("Training used 4 GPUs.", "GPUs", False),
+        # the same word with no number before it is a name
+        ("The bpm is shown on the monitor.", "bpm", False),
+    ],
+)
+def test_concepts_mentions_unit_after_number_is_no_name(sentence, word, unit):
+    from extraction.concepts.candidates import collect, unit_after_number
+    from extraction.concepts.segments import segments_of
+    from extraction.nlp import load, pipe
+    from extraction.readers import read_bytes
+
+    doc = next(iter(pipe([sentence])))
+    assert [unit_after_number(t) for t in doc if t.text == word] == [unit]
+    cards = read_bytes(f"# Notes\n\n{sentence}\n".encode(), path="n.md").cards
+    segments = [seg for f in segments_of(cards) for seg in f]
+    found = collect(segments, list(pipe([s.text for s in segments])), load())
+    stem = word.lower().rstrip("s")
+    assert any(stem in key.lower().split() for key in found.candidates) is not unit
+
+
+@pytest.mark.parametrize(
+    ("body", "part", "alone"),
+    [
+        # the notes abbreviate the whole "of" phrase: its head is a part of one name
+        ("- Slow drift of the poles (SDP) = the poles wander over centuries", "slow drift", False),
+        # no short form: the head is read as a noun phrase of its own
+        ("- Slow drift of the poles = the poles wander over centuries", "slow drift", True),
+    ],
+)  # fmt: skip
+def test_concepts_mentions_head_of_an_abbreviated_of_phrase_is_nested(body, part, alone):
+    from extraction.concepts.candidates import collect
+    from extraction.concepts.segments import segments_of
+    from extraction.nlp import load, pipe
+    from extraction.readers import read_bytes
+
+    cards = read_bytes(f"# Geodesy\n\n{body}\n".encode(), path="n.md").cards
+    segments = [seg for f in segments_of(cards) for seg in f]
+    found = collect(segments, list(pipe([s.text for s in segments])), load())
+    cand = found.candidates.get(part)
+    assert bool(cand and cand.roles["mention"]) is alone, cand and cand.roles

@@ -26,6 +26,7 @@ from extraction.concepts.selection import (
     CREDITED,
     DESCRIPTION,
     PARTICULAR,
+    SECTION,
     SERIES,
     default_model,
 )
@@ -3018,6 +3019,8 @@ def test_concepts_definition_never_stops_inside_a_sentence(body, expected):
         ("classifier | precision", False),
         ("glucose → pyruvate", False),  # an arrow joins two things
         ("ice ⇒ water", False),
+        ("GLAZES — unit 4 review", False),  # a spaced long dash parts a title
+        ("Bose–Einstein statistics", True),  # an unspaced one joins names
     ],
 )
 def test_concepts_names_are_well_formed(surface, ok):
@@ -3562,6 +3565,27 @@ def test_concepts_ruled_out_a_process_own_thing(body, name, ruled):
 )
 def test_concepts_ruled_out_a_numbered_series(body, name, ruled):
     group = _group(extract_concepts([card("Kilns", body, kind="heading")]), name)
+    assert group.ruled == ruled, group.features
+    assert not (ruled and group.kept)
+
+
+@pytest.mark.parametrize(
+    ("title", "body", "name", "ruled"),
+    [
+        # a heading typed in capitals that the text under it never uses: a section
+        ("FIRING SCHEDULES", "A bisque firing hardens clay.", "FIRING SCHEDULES", SECTION),
+        # the text under it opens by naming it: left to the selector
+        ("THE SOIL-WATER BALANCE", "The soil-water balance sets runoff.", "SOIL-WATER BALANCE", ""),
+        # the text's own name stays: left to the selector
+        ("GLAZES", "A glaze is a glassy coat. Glazes melt in the kiln.", "glaze", ""),
+        # capitals English does not know: an acronym
+        ("KTX", "A bisque firing hardens clay.", "KTX", ""),
+        # the ordinary case: left to the selector
+        ("Firing schedules", "A bisque firing hardens clay.", "Firing schedules", ""),
+    ],
+)  # fmt: skip
+def test_concepts_ruled_out_a_section_in_capitals(title, body, name, ruled):
+    group = _group(extract_concepts([card(title, body, kind="heading")]), name)
     assert group.ruled == ruled, group.features
     assert not (ruled and group.kept)
 
