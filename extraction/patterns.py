@@ -38,8 +38,9 @@ DEFINING: dict[str, list[list[dict]]] = {
     "copula": [
         [
             {"LOWER": {"IN": ["is", "are"]}},
-            # "any" too: "A phone is any single speech sound" (as `definitions.defines`)
-            {"LOWER": {"IN": ["a", "an", "the", "one", "any"]}, "OP": "?"},
+            # "any" too: "A phone is any single speech sound" (as `definitions.defines`),
+            # and "all": "Revenue is all money a firm takes in"
+            {"LOWER": {"IN": ["a", "an", "the", "one", "any", "all"]}, "OP": "?"},
             {"POS": {"IN": ["ADJ", "VERB"]}, "TAG": {"NOT_IN": ["VBN"]}, "OP": "*"},
             {"POS": {"IN": ["NOUN", "PROPN"]}},
         ],

@@ -80,3 +80,17 @@ def test_patterns_defining_reads_a_condition_said_by_when_it_occurs(sentence, la
     doc = nlp(sentence)
     found = {nlp.vocab.strings[k] for k, _, _ in matcher(nlp, "DEFINING")(doc)}
     assert (label in found) if label else not found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "defines"),
+    [
+        ("A phoneme is any sound that tells two words apart.", True),
+        ("Revenue is all money a firm takes in from its sales.", True),
+        ("The harvest is all about timing.", False),  # no noun after "all"
+    ],
+)
+def test_patterns_defining_copula_takes_a_quantifier_before_its_noun(sentence, defines):
+    nlp = nlp_module.load()
+    found = {nlp.vocab.strings[k] for k, _, _ in matcher(nlp, "DEFINING")(nlp(sentence))}
+    assert ("copula" in found) is defines
