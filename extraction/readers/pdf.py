@@ -75,42 +75,17 @@ def clean_pdf_line(line: str) -> str:
     >>> clean_pdf_line("\\x88 Deﬁne the margin"), clean_pdf_line("−3 −2 −1 1 2 3")
     ('• Define the margin', '')
     """
-    line = clean_line(normalise_glyphs(line))
-    if _NUMBERS_ONLY.match(line):
-        return ""
-    return _BULLET.sub("• ", line, count=1).rstrip()
+    return _cleaned(clean_line(normalise_glyphs(line)), 0.0, [], 0).text
 
 
 def join_lines(lines: Iterable[str]) -> list[str]:
     """Put a lone bullet before its item, and the rest of a word hyphenated at a line end
-    after its first part.
+    after its first part (:func:`join_pdf_lines` on lines of text alone).
 
     >>> join_lines(["the hyper-", "parameter C", "X-", "Ray", "•", "item"])
     ['the hyperparameter', 'C', 'X-', 'Ray', '• item']
     """
-    joined: list[str] = []
-    for line in lines:
-        match = _CONTINUATION.match(line)
-        if joined and joined[-1] == "•":
-            joined[-1] = f"• {line}"
-            continue
-        if joined and match and _HYPHENATED.search(joined[-1]):
-            joined[-1] = joined[-1][:-1] + match.group(1)
-            line = match.group(2)
-            if not line:
-                continue
-        joined.append(line)
-    return joined
-
-
-def clean_pages(pages: Iterable[str]) -> list[str]:
-    """The cleaned, non-empty lines of all pages' text, in order.
-
-    >>> clean_pages(["Margins\\n\\x88 wide mar-\\ngins generalise\\n1", "2"])
-    ['Margins', '• wide margins', 'generalise']
-    """
-    lines = [clean_pdf_line(line) for page in pages for line in page.split("\n")]
-    return join_lines(line for line in lines if line)
+    return [line.text for line in join_pdf_lines(PdfLine(text) for text in lines)]
 
 
 @dataclass(frozen=True)
@@ -170,7 +145,7 @@ def _cleaned(text: str, size: float, bold: list[tuple[int, int]], page: int) -> 
         return PdfLine("", size, (), page)
     shift = -(len(text) - len(text.lstrip()))
     if bullet := _BULLET.match(stripped):
-        stripped = "• " + stripped[bullet.end() :]
+        stripped = ("• " + stripped[bullet.end() :]).rstrip()  # a lone bullet: "•"
         shift += 2 - bullet.end()
     runs = []
     for start, end in _merged(bold):

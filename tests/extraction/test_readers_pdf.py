@@ -319,3 +319,9 @@ def test_pdf_clean_line(line, cleaned):
 )
 def test_pdf_join_lines(lines, joined):
     assert pdf.join_lines(lines) == joined
+
+
+def test_pdf_a_lone_bullet_glyph_goes_before_its_item_in_sized_lines():
+    pieces = [("\x95", 18.0, False, 40.0), ("\n", 0.0, False, 0.0), ("Aquifer", 18.0, True, 60.0)]
+    lines = pdf.join_pdf_lines(pdf.page_lines(pieces, 1))
+    assert [(line.text, line.bold) for line in lines] == [("• Aquifer", ((2, 9),))]
